@@ -1,0 +1,84 @@
+/**
+ * The course's storage library, in TypeScript: `storeBets`, `loadBets` and
+ * `hasWon`, with the meaning of the Python `utils.py` handed out with the
+ * assignment. It is a given: NOT safe to call from several workers at once
+ * (concurrent appends could interleave), so the server serializes every
+ * call behind a shared lock.
+ *
+ * File format: CSV, one bet per record, no header, fields
+ * `agency,first_name,last_name,document,birthdate,number`, quoted only when
+ * a field holds a comma, a quote or a line break.
+ *
+ * @module
+ */
+import { createReadStream } from "node:fs";
+import { parse } from "csv-parse";
+import { stringify } from "csv-stringify/sync";
+import { type Bet, formatDate, parseDate } from "./bet.ts";
+
+/** Where bets are stored unless configured otherwise. */
+export const DEFAULT_STORAGE_FILEPATH = "./bets.csv";
+
+/** The number that wins the draw. */
+export const LOTTERY_WINNER_NUMBER = 7574;
+
+/** Appends `bets` to the storage file in one write. */
+export async function storeBets(
+  bets: readonly Bet[],
+  filePath: string = DEFAULT_STORAGE_FILEPATH,
+): Promise<void> {
+  const records = bets.map((bet) => [
+    bet.agency,
+    bet.firstName,
+    bet.lastName,
+    bet.document,
+    formatDate(bet.birthdate),
+    bet.number,
+  ]);
+  const text = stringify(records, { record_delimiter: "unix" });
+  await Deno.writeTextFile(filePath, text, { append: true });
+}
+
+/**
+ * Streams every stored bet back, in the order it was stored. A missing file
+ * holds no bets.
+ */
+export async function* loadBets(
+  filePath: string = DEFAULT_STORAGE_FILEPATH,
+): AsyncGenerator<Bet> {
+  if (!await exists(filePath)) return;
+
+  const parser = createReadStream(filePath).pipe(
+    parse({ relax_quotes: false }),
+  );
+  for await (const record of parser as AsyncIterable<string[]>) {
+    yield recordToBet(record);
+  }
+}
+
+/** Whether a bet wins the draw. */
+export function hasWon(bet: Bet): boolean {
+  return bet.number === LOTTERY_WINNER_NUMBER;
+}
+
+function recordToBet(record: string[]): Bet {
+  const [agency, firstName, lastName, document, birthdate, number] = record;
+  return {
+    agency: Number(agency),
+    firstName,
+    lastName,
+    document,
+    birthdate: parseDate(birthdate),
+    number: Number(number),
+  };
+}
+
+async function exists(filePath: string): Promise<boolean> {
+  try {
+    await Deno.stat(filePath);
+    return true;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false;
+    throw error;
+  }
+}

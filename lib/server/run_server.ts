@@ -1,0 +1,55 @@
+/**
+ * The server's main thread: shared state, the worker pool, and the
+ * shutdown sequence.
+ *
+ * @module
+ */
+import type { ServerConfig } from "../config/server_config.ts";
+import type { EventLogger } from "../runtime/logging.ts";
+import { aborted } from "../runtime/termination.ts";
+import { DrawBarrier } from "../sync/draw_barrier.ts";
+import { SharedLock } from "../sync/shared_lock.ts";
+import { BatchLedger } from "./batch_ledger.ts";
+import { WorkerPool } from "./worker_pool.ts";
+
+/** How long each worker gets to close its sockets at shutdown. */
+export const WORKER_STOP_TIMEOUT_MILLIS = 3_000;
+
+/** What {@linkcode runServer} needs. */
+export interface RunServerOptions {
+  config: ServerConfig;
+  log: EventLogger;
+  /** Aborted by SIGTERM/SIGINT. */
+  signal: AbortSignal;
+  /** The module the workers run (the server's entry point). */
+  moduleUrl: string | URL;
+}
+
+/**
+ * Serves until `options.signal` aborts (exit code 0) or a worker crashes
+ * (exit code 1); either way every worker is stopped first.
+ *
+ * @returns The process exit code.
+ */
+export async function runServer(options: RunServerOptions): Promise<number> {
+  const { config, log, signal, moduleUrl } = options;
+  const barrier = DrawBarrier.create(config.agencies);
+  const shared = {
+    lock: SharedLock.create().buffer,
+    barrier: barrier.buffer,
+    ledger: BatchLedger.create(config.agencies).buffer,
+  };
+
+  const pool = await WorkerPool.start({ config, shared, log, moduleUrl });
+  const crash = await Promise.race([aborted(signal), pool.crashed]);
+  if (crash === undefined) {
+    log.info("shutdown", "in_progress", { signal: String(signal.reason) });
+  } else {
+    log.critical("worker_crash", "fail", { reason: crash });
+  }
+
+  barrier.cancel();
+  await pool.stop(WORKER_STOP_TIMEOUT_MILLIS);
+  log.info("shutdown", "success");
+  return crash === undefined ? 0 : 1;
+}

@@ -5,11 +5,8 @@
  * @module
  */
 
-import {
-  type ClientMode,
-  DEFAULT_CLIENT_MODE,
-  parseClientMode,
-} from "./definition.ts";
+import type { ClientMode } from "../config/client_config.ts";
+import { DEFAULT_CLIENT_MODE, parseClientMode } from "./definition.ts";
 
 /** What the command line asks the generator to do. */
 export interface GeneratorArguments {

@@ -2,14 +2,12 @@
  * The Docker Compose definition of the system as a plain object: one server
  * and a configurable number of client agencies on a private network.
  *
+ * Client modes are the client's own (`CLI_MODE`), so the two cannot drift.
+ *
  * @module
  */
 
-/** How a generated client runs; the client reads it from `CLI_MODE`. */
-export const CLIENT_MODES = ["echo", "bet", "agency"] as const;
-
-/** One of {@linkcode CLIENT_MODES}. */
-export type ClientMode = typeof CLIENT_MODES[number];
+import { CLIENT_MODES, type ClientMode } from "../config/client_config.ts";
 
 /** The mode clients get when none is asked for. */
 export const DEFAULT_CLIENT_MODE: ClientMode = "agency";

@@ -12,7 +12,7 @@
  * @module
  */
 
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import ini from "ini";
 import { parse, stringify } from "yaml";
 import type { ClientMode } from "../../../lib/config/client_config.ts";
@@ -192,8 +192,9 @@ export class Stack implements AsyncDisposable {
   async #prepare(): Promise<void> {
     const { clients, mode, clientConfig, serverConfig } = this.#options;
     for (const file of ["server/config.ini", "client/config.yaml"]) {
-      await Deno.mkdir(join(this.#dir, file, ".."), { recursive: true });
-      await Deno.copyFile(join(PROJECT_ROOT, file), join(this.#dir, file));
+      const copy = join(this.#dir, file);
+      await Deno.mkdir(dirname(copy), { recursive: true });
+      await Deno.copyFile(join(PROJECT_ROOT, file), copy);
     }
     await Deno.symlink(join(PROJECT_ROOT, ".data"), join(this.#dir, ".data"));
 

@@ -8,8 +8,7 @@
 import { setupLogging } from "../runtime/logging.ts";
 import { EventLogger } from "../runtime/logging.ts";
 import { closeQuietly } from "../runtime/close_quietly.ts";
-import { DrawBarrier } from "../sync/draw_barrier.ts";
-import { SharedLock } from "../sync/shared_lock.ts";
+import { SharedSyncState } from "../sync/shared_sync_state.ts";
 import { BatchLedger } from "./batch_ledger.ts";
 import { serveConnection } from "./connection.ts";
 import { LotteryOffice } from "./lottery_office.ts";
@@ -65,9 +64,10 @@ class BetWorker {
   constructor(start: StartMessage) {
     const { config, shared } = start;
     this.#agencies = config.agencies;
+    const { lock, barrier } = SharedSyncState.fromTransferable(shared.sync);
     this.#office = new LotteryOffice({
-      lock: new SharedLock(shared.lock),
-      barrier: new DrawBarrier(shared.barrier),
+      lock,
+      barrier,
       ledger: new BatchLedger(shared.ledger),
       storageFilePath: config.storageFilePath,
       signal: this.#controller.signal,

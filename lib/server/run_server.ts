@@ -7,8 +7,7 @@
 import type { ServerConfig } from "../config/server_config.ts";
 import type { EventLogger } from "../runtime/logging.ts";
 import { aborted } from "../runtime/termination.ts";
-import { DrawBarrier } from "../sync/draw_barrier.ts";
-import { SharedLock } from "../sync/shared_lock.ts";
+import { SharedSyncState } from "../sync/shared_sync_state.ts";
 import { BatchLedger } from "./batch_ledger.ts";
 import { WorkerPool } from "./worker_pool.ts";
 
@@ -33,10 +32,9 @@ export interface RunServerOptions {
  */
 export async function runServer(options: RunServerOptions): Promise<number> {
   const { config, log, signal, moduleUrl } = options;
-  const barrier = DrawBarrier.create(config.agencies);
+  const sync = SharedSyncState.create(config.agencies);
   const shared = {
-    lock: SharedLock.create().buffer,
-    barrier: barrier.buffer,
+    sync: sync.toTransferable(),
     ledger: BatchLedger.create(config.agencies).buffer,
   };
 
@@ -46,9 +44,10 @@ export async function runServer(options: RunServerOptions): Promise<number> {
     log.info("shutdown", "in_progress", { signal: String(signal.reason) });
   } else {
     log.critical("worker_crash", "fail", { reason: crash });
+    sync.lock.wakeWaiters();
   }
 
-  barrier.cancel();
+  sync.barrier.cancel();
   await pool.stop(WORKER_STOP_TIMEOUT_MILLIS);
   log.info("shutdown", "success");
   return crash === undefined ? 0 : 1;

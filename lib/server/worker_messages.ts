@@ -4,11 +4,13 @@
  * @module
  */
 import type { ServerConfig } from "../config/server_config.ts";
+import type { SharedSyncBuffers } from "../sync/shared_sync_state.ts";
 
 /** The shared-memory buffers every worker attaches to. */
 export interface SharedBuffers {
-  lock: SharedArrayBuffer;
-  barrier: SharedArrayBuffer;
+  /** The storage lock and the draw barrier. */
+  sync: SharedSyncBuffers;
+  /** The batch ledger (see `batch_ledger.ts`). */
   ledger: SharedArrayBuffer;
 }
 

@@ -40,6 +40,9 @@ export class AgencyFileError extends Error {
 
 const FIELDS = 5;
 
+/** Birthdates are checked against the day the client started. */
+const STARTED_ON = new Date();
+
 interface ParsedRecord {
   record: string[];
   info: { lines: number };
@@ -101,7 +104,7 @@ function toBet(
       birthdate: parseDate(birthdate),
       number: parseNumber(number),
     };
-    validateBet(bet);
+    validateBet(bet, STARTED_ON);
     return bet;
   } catch (error) {
     if (!(error instanceof InvalidBetError || error instanceof SyntaxError)) {

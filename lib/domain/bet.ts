@@ -68,6 +68,8 @@ function checkName(field: "firstName" | "lastName", name: string): void {
   if (name.trim() === "") {
     throw new InvalidBetError(field, `Cannot accept ${field}: it is empty`);
   }
+  // A UTF-16 unit never takes more than 3 UTF-8 bytes: most names skip encoding.
+  if (name.length * 3 <= MAX_TEXT_BYTES) return;
   const bytes = encoder.encode(name).length;
   if (bytes > MAX_TEXT_BYTES) {
     throw new InvalidBetError(
@@ -91,11 +93,10 @@ function checkDocument(document: string): void {
 }
 
 function checkBirthdate(date: CalendarDate, today: Date): void {
-  const shown = formatDate(date);
   if (!isCalendarDate(date)) {
     throw new InvalidBetError(
       "birthdate",
-      `Cannot accept birthdate ${shown}: no such day`,
+      `Cannot accept birthdate ${formatDate(date)}: no such day`,
     );
   }
   const todayKey = today.getFullYear() * 10_000 +
@@ -103,7 +104,9 @@ function checkBirthdate(date: CalendarDate, today: Date): void {
   if (date.year < MIN_BIRTH_YEAR || dateKey(date) > todayKey) {
     throw new InvalidBetError(
       "birthdate",
-      `Cannot accept birthdate ${shown}: not between ${MIN_BIRTH_YEAR}-01-01 and today`,
+      `Cannot accept birthdate ${
+        formatDate(date)
+      }: not between ${MIN_BIRTH_YEAR}-01-01 and today`,
     );
   }
 }
@@ -125,8 +128,11 @@ export function isCalendarDate(date: CalendarDate): boolean {
   return day <= daysInMonth(year, month);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 function dateKey(date: CalendarDate): number {

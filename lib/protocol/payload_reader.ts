@@ -73,6 +73,8 @@ export class PayloadReader {
   #decode(end: number, field: string): string {
     const start = this.#offset;
     this.#offset = end;
+    const ascii = asciiText(this.#bytes, start, end);
+    if (ascii !== undefined) return ascii;
     try {
       return decoder.decode(this.#bytes.subarray(start, end));
     } catch (error) {
@@ -92,4 +94,20 @@ export class PayloadReader {
       );
     }
   }
+}
+
+/**
+ * Short ASCII strings (documents, most names) decoded without a call into
+ * `TextDecoder`, which costs more than the copy for a few bytes; anything
+ * else, or anything long, is left to the strict decoder.
+ */
+function asciiText(bytes: Uint8Array, start: number, end: number) {
+  if (end - start > 64) return undefined;
+  let text = "";
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i];
+    if (byte >= 0x80) return undefined;
+    text += String.fromCharCode(byte);
+  }
+  return text;
 }

@@ -125,7 +125,8 @@ export class AgencyRequests {
         "Cannot store batch 0: sequences start at 1",
       );
     }
-    bets.forEach(validateForStorage);
+    const today = new Date();
+    bets.forEach((bet, index) => validateForStorage(bet, index, today));
     return await this.#options.office.storeBatch(upload, sequence, bets)
       .catch(rethrowRefusal);
   }
@@ -169,9 +170,9 @@ export class AgencyRequests {
   }
 }
 
-function validateForStorage(bet: Bet, index: number): void {
+function validateForStorage(bet: Bet, index: number, today: Date): void {
   try {
-    validateBet(bet);
+    validateBet(bet, today);
   } catch (error) {
     if (!(error instanceof InvalidBetError)) throw error;
     const shown = `${bet.document}/${formatDate(bet.birthdate)}`;

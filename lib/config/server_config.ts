@@ -33,7 +33,10 @@ export interface ServerConfig {
   loggingLevel: LevelLabel;
   /** CSV file where `storeBets` appends. */
   storageFilePath: string;
-  /** Number of agencies expected before the draw. */
+  /**
+   * Number of agencies expected before the draw. Zero (a compose file with
+   * no clients) leaves an echo-only server that refuses every agency.
+   */
   agencies: number;
   /** Size of the Web Worker pool. */
   workers: number;
@@ -68,7 +71,7 @@ export function loadServerConfig(
     loggingLevel: readLogLevel(setting("LOGGING_LEVEL")),
     storageFilePath: readOptional(setting("STORAGE_FILEPATH"), "./bets.csv"),
     agencies: readInteger(withDefault(setting("AGENCIES"), "5"), {
-      min: 1,
+      min: 0,
       max: MAX_AGENCIES,
     }),
     workers: readInteger(

@@ -32,7 +32,9 @@ export interface RunServerOptions {
  */
 export async function runServer(options: RunServerOptions): Promise<number> {
   const { config, log, signal, moduleUrl } = options;
-  const sync = SharedSyncState.create(config.agencies);
+  // A barrier needs a party; with no agencies every HELLO is refused, so a
+  // one-party barrier is simply never reached.
+  const sync = SharedSyncState.create(Math.max(config.agencies, 1));
   const shared = {
     sync: sync.toTransferable(),
     ledger: BatchLedger.create(config.agencies).buffer,

@@ -268,3 +268,18 @@ Deno.test(
     });
   },
 );
+
+Deno.test(
+  "a server with AGENCIES=0 echoes but refuses every agency",
+  SANITIZERS,
+  async () => {
+    await using server = await ServerProcess.start({ agencies: 0 });
+    using raw = await RawAgency.connect(server.port);
+
+    const echo = await raw.request({ type: "ECHO", text: "hola" });
+    const hello = await raw.request({ type: "HELLO", agency: 1, session: 1 });
+
+    assert.deepEqual(echo, { type: "ECHO", text: "hola" });
+    assertError(hello, "UNKNOWN_AGENCY");
+  },
+);

@@ -32,10 +32,14 @@ export class WorkerPool {
   #log: EventLogger;
   #crash: Promise<string>;
 
-  private constructor(workers: Worker[], log: EventLogger) {
+  private constructor(
+    workers: Worker[],
+    log: EventLogger,
+    crash: Promise<string>,
+  ) {
     this.#workers = workers;
     this.#log = log;
-    this.#crash = Promise.race(workers.map((worker, i) => crashOf(worker, i)));
+    this.#crash = crash;
   }
 
   /**
@@ -52,13 +56,18 @@ export class WorkerPool {
       return worker;
     });
 
-    const replies = await Promise.all(workers.map(nextMessage));
-    const failure = replies.find((reply) => reply.kind === "failed");
-    if (failure?.kind === "failed") {
+    // Watch for crashes from the start: a worker may die before the others
+    // are listening, and an unwatched worker error would end the process.
+    const crash = Promise.race(workers.map(crashOf));
+    const failure = await Promise.race([
+      Promise.all(workers.map(nextMessage)).then(firstFailure),
+      crash,
+    ]);
+    if (failure !== undefined) {
       workers.forEach((worker) => worker.terminate());
-      throw new Error(`Cannot start the bet workers: ${failure.reason}`);
+      throw new Error(`Cannot start the bet workers: ${failure}`);
     }
-    return new WorkerPool(workers, log);
+    return new WorkerPool(workers, log, crash);
   }
 
   /** Resolves with a description when any worker dies of an error. */
@@ -95,6 +104,13 @@ function nextMessage(worker: Worker): Promise<FromWorker> {
       once: true,
     });
   });
+}
+
+function firstFailure(replies: FromWorker[]): string | undefined {
+  for (const reply of replies) {
+    if (reply.kind === "failed") return reply.reason;
+  }
+  return undefined;
 }
 
 function crashOf(worker: Worker, index: number): Promise<string> {

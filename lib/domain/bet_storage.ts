@@ -12,6 +12,7 @@
  * @module
  */
 import { createReadStream } from "node:fs";
+import { pipeline } from "node:stream";
 import { parse } from "csv-parse";
 import { stringify } from "csv-stringify/sync";
 import { type Bet, formatDate, parseDate } from "./bet.ts";
@@ -35,7 +36,12 @@ export async function storeBets(
     formatDate(bet.birthdate),
     bet.number,
   ]);
-  const text = stringify(records, { record_delimiter: "unix" });
+  // With an explicit record delimiter csv-stringify stops quoting a lone
+  // `\r`, which the parser would then take for the end of a record.
+  const text = stringify(records, {
+    record_delimiter: "unix",
+    quote_record_delimiter: true,
+  });
   await Deno.writeTextFile(filePath, text, { append: true });
 }
 
@@ -48,9 +54,10 @@ export async function* loadBets(
 ): AsyncGenerator<Bet> {
   if (!await exists(filePath)) return;
 
-  const parser = createReadStream(filePath).pipe(
-    parse({ relax_quotes: false }),
-  );
+  // pipe() would not forward a read error (EISDIR, EACCES) to the parser:
+  // the error would escape as uncaught instead of rejecting this iteration.
+  const parser = parse({ relax_quotes: false });
+  pipeline(createReadStream(filePath), parser, () => {});
   for await (const record of parser as AsyncIterable<string[]>) {
     yield recordToBet(record);
   }

@@ -30,10 +30,17 @@ function options(workerFile: string) {
 Deno.test("WorkerPool reports a crashed worker with its error", async () => {
   const pool = await WorkerPool.start(options("crashing_worker.ts"));
 
+  await pool.stop(200);
   const crash = await pool.crashed;
-  await pool.stop(100);
 
   assert.match(crash, /^worker [12]: .*disk on fire/);
+});
+
+Deno.test("WorkerPool.start() fails when a worker dies starting", async () => {
+  await assert.rejects(
+    WorkerPool.start(options("dying_worker.ts")),
+    /Cannot start the bet workers: worker [12]: .*cannot open the storage/,
+  );
 });
 
 Deno.test("WorkerPool.start() fails when a worker cannot listen", async () => {

@@ -1,6 +1,6 @@
 /**
  * A stand-in bet worker that starts like the real one, then dies of an
- * uncaught error, to test how the pool reacts to a crash.
+ * uncaught error when asked to stop, so a test decides when it crashes.
  *
  * @module
  */
@@ -10,9 +10,9 @@ const scope = globalThis as unknown as {
 };
 
 scope.onmessage = ({ data }) => {
-  if (data.kind !== "start") return;
-  scope.postMessage({ kind: "listening" });
-  setTimeout(() => {
-    throw new Error("disk on fire");
-  }, 10);
+  if (data.kind === "start") {
+    scope.postMessage({ kind: "listening" });
+    return;
+  }
+  throw new Error("disk on fire");
 };

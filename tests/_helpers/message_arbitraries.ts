@@ -12,6 +12,7 @@ import {
 import type { Message } from "../../lib/protocol/messages.ts";
 import {
   betArbitrary,
+  codePointArbitrary,
   documentArbitrary,
   nameArbitrary,
 } from "./bet_arbitraries.ts";
@@ -51,8 +52,8 @@ export const MESSAGE_ARBITRARIES: Record<
   Message["type"],
   fc.Arbitrary<Message>
 > = {
-  ECHO: fc.string({ unit: "binary", maxLength: 2_000, size: "max" })
-    .map((text) => ({ type: "ECHO", text })),
+  ECHO: fc.array(codePointArbitrary(), { maxLength: 2_000, size: "max" })
+    .map((points) => ({ type: "ECHO", text: points.join("") })),
   HELLO: fc.record({ agency: u16, session: u32 })
     .map((fields) => ({ type: "HELLO", ...fields })),
   BET: singleBetArbitrary(),

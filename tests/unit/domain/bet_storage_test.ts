@@ -95,7 +95,7 @@ Deno.test("loadBets() reads back what storeBets() wrote", async (t) => {
           assert.deepEqual(await loadAll(path), calls.flat());
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   });
 

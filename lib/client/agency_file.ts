@@ -5,8 +5,7 @@
  *
  * @module
  */
-import { createReadStream } from "node:fs";
-import { parse } from "csv-parse";
+import { CsvSyntaxError, readCsvRecords } from "../csv/csv_records.ts";
 import {
   type Bet,
   InvalidBetError,
@@ -43,11 +42,6 @@ const FIELDS = 5;
 /** Birthdates are checked against the day the client started. */
 const STARTED_ON = new Date();
 
-interface ParsedRecord {
-  record: string[];
-  info: { lines: number };
-}
-
 /**
  * Streams the valid bets of `path` for `agency`, in file order.
  *
@@ -57,26 +51,15 @@ export async function* readAgencyFile(
   path: string,
   agency: number,
 ): AsyncGenerator<NumberedBet> {
-  const parser = createReadStream(path).pipe(parse({
-    bom: true,
-    info: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-  }));
-
   try {
-    for await (
-      const { record, info } of parser as AsyncIterable<ParsedRecord>
-    ) {
-      yield { bet: toBet(path, info.lines, record, agency), line: info.lines };
+    for await (const { fields, line } of readCsvRecords(path)) {
+      yield { bet: toBet(path, line, fields, agency), line };
     }
   } catch (error) {
-    if (error instanceof AgencyFileError) throw error;
-    const line = (error as { lines?: number }).lines ?? 0;
-    const problem = error instanceof Error ? error.message : String(error);
-    throw new AgencyFileError(path, line, problem, { cause: error });
-  } finally {
-    parser.destroy();
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    throw new AgencyFileError(path, error.line, error.problem, {
+      cause: error,
+    });
   }
 }
 

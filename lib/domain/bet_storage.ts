@@ -7,14 +7,11 @@
  *
  * File format: CSV, one bet per record, no header, fields
  * `agency,first_name,last_name,document,birthdate,number`, quoted only when
- * a field holds a comma, a quote or a line break.
+ * a field needs it (a comma, a quote, a line break, edge spaces).
  *
  * @module
  */
-import { createReadStream } from "node:fs";
-import { pipeline } from "node:stream";
-import { parse } from "csv-parse";
-import { stringify } from "csv-stringify/sync";
+import { readCsvRecords, renderCsv } from "../csv/csv_records.ts";
 import { type Bet, formatDate, parseDate } from "./bet.ts";
 
 /** Where bets are stored unless configured otherwise. */
@@ -36,13 +33,7 @@ export async function storeBets(
     formatDate(bet.birthdate),
     bet.number,
   ]);
-  // With an explicit record delimiter csv-stringify stops quoting a lone
-  // `\r`, which the parser would then take for the end of a record.
-  const text = stringify(records, {
-    record_delimiter: "unix",
-    quote_record_delimiter: true,
-  });
-  await Deno.writeTextFile(filePath, text, { append: true });
+  await Deno.writeTextFile(filePath, renderCsv(records), { append: true });
 }
 
 /**
@@ -54,12 +45,8 @@ export async function* loadBets(
 ): AsyncGenerator<Bet> {
   if (!await exists(filePath)) return;
 
-  // pipe() would not forward a read error (EISDIR, EACCES) to the parser:
-  // the error would escape as uncaught instead of rejecting this iteration.
-  const parser = parse({ relax_quotes: false });
-  pipeline(createReadStream(filePath), parser, () => {});
-  for await (const record of parser as AsyncIterable<string[]>) {
-    yield recordToBet(record);
+  for await (const { fields } of readCsvRecords(filePath, { newline: "\n" })) {
+    yield recordToBet(fields);
   }
 }
 

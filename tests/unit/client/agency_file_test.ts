@@ -181,9 +181,17 @@ Deno.test("readAgencyFile() names the line of a bad record", async (t) => {
     );
   });
 
-  await t.step("a stray quote inside a field", async () => {
+  await t.step("a quoted field with a stray quote inside", async () => {
     await assertBadLine(
-      `${LINES[0]}\nAna,Pé"rez,1,2000-01-01,1\n`,
+      `${LINES[0]}\nAna,"Pé"rez",1,2000-01-01,1\n`,
+      2,
+      /quote/i,
+    );
+  });
+
+  await t.step("an unterminated quoted field", async () => {
+    await assertBadLine(
+      `${LINES[0]}\nAna,"Pérez,1,2000-01-01,1\n${LINES[0]}\n`,
       2,
       /quote/i,
     );

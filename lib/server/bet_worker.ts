@@ -10,6 +10,7 @@ import { EventLogger } from "../runtime/logging.ts";
 import { closeQuietly } from "../runtime/close_quietly.ts";
 import { SharedSyncState } from "../sync/shared_sync_state.ts";
 import { BatchLedger } from "./batch_ledger.ts";
+import { DrawResults } from "./draw_results.ts";
 import { serveConnection } from "./connection.ts";
 import { LotteryOffice } from "./lottery_office.ts";
 import type { FromWorker, ToWorker } from "./worker_messages.ts";
@@ -69,6 +70,7 @@ class BetWorker {
       lock,
       barrier,
       ledger: new BatchLedger(shared.ledger),
+      results: new DrawResults(shared.results),
       storageFilePath: config.storageFilePath,
       signal: this.#controller.signal,
     });

@@ -16,6 +16,7 @@ import type { SharedLock } from "../sync/shared_lock.ts";
 import type { DrawBarrier } from "../sync/draw_barrier.ts";
 import type { ErrorCodeName } from "../protocol/error_code.ts";
 import type { BatchLedger } from "./batch_ledger.ts";
+import type { DrawResults } from "./draw_results.ts";
 
 /** What happened to a batch handed to {@linkcode LotteryOffice.storeBatch}. */
 export type StoreOutcome = "stored" | "duplicate";
@@ -44,6 +45,7 @@ export interface LotteryOfficeOptions {
   lock: SharedLock;
   barrier: DrawBarrier;
   ledger: BatchLedger;
+  results: DrawResults;
   storageFilePath: string;
   /** Aborted at shutdown: pending lock and barrier waits give up. */
   signal: AbortSignal;
@@ -103,12 +105,16 @@ export class LotteryOffice {
     return this.#options.barrier.arrive(agency).completed;
   }
 
-  /** Computes the winners once, then lets every waiting query through. */
+  /**
+   * Reads the stored bets once, publishes every agency's winners to the
+   * other workers, then lets every waiting query through.
+   */
   async holdDraw(): Promise<void> {
+    const { barrier, results } = this.#options;
     try {
-      await this.#drawnWinners();
+      results.publish(await this.#drawnWinners());
     } finally {
-      this.#options.barrier.open();
+      barrier.open();
     }
   }
 
@@ -147,8 +153,15 @@ export class LotteryOffice {
     );
   }
 
-  /** Reads the stored bets once per worker, under the lock. */
+  /**
+   * The winners: as published by the worker that held the draw, or read
+   * from storage (under the lock) when this worker is that one, or when
+   * they were too large to publish.
+   */
   #drawnWinners(): Promise<WinnersByAgency> {
+    const published = this.#options.results.read();
+    if (published !== undefined) return Promise.resolve(published);
+
     this.#winners ??= this.#readWinners().catch((error) => {
       this.#winners = undefined;
       throw error;

@@ -9,6 +9,7 @@ import type { EventLogger } from "../runtime/logging.ts";
 import { aborted } from "../runtime/termination.ts";
 import { SharedSyncState } from "../sync/shared_sync_state.ts";
 import { BatchLedger } from "./batch_ledger.ts";
+import { DrawResults } from "./draw_results.ts";
 import { WorkerPool } from "./worker_pool.ts";
 
 /** How long each worker gets to close its sockets at shutdown. */
@@ -38,6 +39,7 @@ export async function runServer(options: RunServerOptions): Promise<number> {
   const shared = {
     sync: sync.toTransferable(),
     ledger: BatchLedger.create(config.agencies).buffer,
+    results: DrawResults.create().buffer,
   };
 
   const pool = await WorkerPool.start({ config, shared, log, moduleUrl });

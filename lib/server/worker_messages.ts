@@ -12,6 +12,8 @@ export interface SharedBuffers {
   sync: SharedSyncBuffers;
   /** The batch ledger (see `batch_ledger.ts`). */
   ledger: SharedArrayBuffer;
+  /** The draw's winners (see `draw_results.ts`). */
+  results: SharedArrayBuffer;
 }
 
 /** Main thread → worker. */

@@ -4,6 +4,7 @@ import { EventLogger } from "../../../lib/runtime/logging.ts";
 import { WorkerPool } from "../../../lib/server/worker_pool.ts";
 import { SharedSyncState } from "../../../lib/sync/shared_sync_state.ts";
 import { BatchLedger } from "../../../lib/server/batch_ledger.ts";
+import { DrawResults } from "../../../lib/server/draw_results.ts";
 
 const CONFIG: ServerConfig = {
   port: 0,
@@ -21,6 +22,7 @@ function options(workerFile: string) {
     shared: {
       sync: SharedSyncState.create(1).toTransferable(),
       ledger: BatchLedger.create(1).buffer,
+      results: DrawResults.create().buffer,
     },
     log: new EventLogger("test"),
     moduleUrl: new URL(`./_workers/${workerFile}`, import.meta.url),

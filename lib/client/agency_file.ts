@@ -107,7 +107,7 @@ function parseNumber(text: string): number {
 }
 
 /**
- * Counts the lines of `path` that hold data, reading it in chunks. Used only
+ * Counts the lines of `path` (blank ones too), reading it in chunks. Used only
  * for progress logs: a name with an embedded line break counts twice.
  */
 export async function countLines(path: string): Promise<number> {

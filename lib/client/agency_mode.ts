@@ -35,9 +35,7 @@ export async function runAgencyMode(
   } catch (error) {
     if (signal.aborted) return 0;
     const reason = error instanceof Error ? error.message : String(error);
-    const action = error instanceof AgencyFileError
-      ? "leer_apuestas"
-      : "envio_apuestas";
+    const action = isFileProblem(error) ? "leer_apuestas" : "envio_apuestas";
     log.error(action, "fail", { client_id: config.id, reason });
     return 1;
   }
@@ -102,4 +100,12 @@ class ProgressLog {
       total: this.#total,
     });
   }
+}
+
+/** A bad agency file, as opposed to a failure talking to the server. */
+function isFileProblem(error: unknown): boolean {
+  return error instanceof AgencyFileError ||
+    error instanceof Deno.errors.NotFound ||
+    error instanceof Deno.errors.PermissionDenied ||
+    error instanceof Deno.errors.IsADirectory;
 }

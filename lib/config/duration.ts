@@ -9,13 +9,15 @@ const UNIT_MILLIS: Record<string, number> = {
   ns: 1e-6,
   us: 1e-3,
   "µs": 1e-3,
+  "μs": 1e-3,
   ms: 1,
   s: 1_000,
   m: 60_000,
   h: 3_600_000,
 };
 
-const TERM = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/y;
+// Go accepts both the micro sign (U+00B5) and the Greek mu (U+03BC).
+const TERM = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
 
 /**
  * Parses a Go duration into milliseconds. Negative durations are rejected:

@@ -75,10 +75,15 @@ export function loadServerConfig(
       max: MAX_AGENCIES,
     }),
     workers: readInteger(
-      withDefault(setting("WORKERS"), String(navigator.hardwareConcurrency)),
+      withDefault(setting("WORKERS"), String(defaultWorkers())),
       { min: 1, max: MAX_WORKERS },
     ),
   };
+}
+
+/** One worker per CPU, within the accepted range. */
+function defaultWorkers(): number {
+  return Math.min(navigator.hardwareConcurrency, MAX_WORKERS);
 }
 
 function readDefaultSection(path: string): Record<string, unknown> {

@@ -92,7 +92,8 @@ export function readChoice<T extends string>(
 export function readAddress(setting: RawSetting): HostPort {
   const text = readRequired(setting);
   const colon = text.lastIndexOf(":");
-  const hostname = text.slice(0, colon);
+  // `[::1]:12345`: the brackets only delimit an IPv6 address.
+  const hostname = text.slice(0, colon).replace(/^\[(.*)\]$/, "$1");
   const port = text.slice(colon + 1);
   if (colon <= 0 || !/^\d+$/.test(port) || Number(port) > 65_535) {
     throw new ConfigError(setting.key, setting.value, "not a host:port");

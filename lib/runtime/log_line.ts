@@ -43,7 +43,8 @@ export function formatTimestamp(epochMillis: number): string {
 /**
  * Renders the `action: … | result: … | k: v` part of a line.
  *
- * Newlines inside values are escaped so that one event is always one line.
+ * Line breaks and `|` inside values are escaped (with backslashes) so that
+ * one event is always one line with the fields it was given.
  *
  * @example
  * ```ts
@@ -70,6 +71,11 @@ export function formatLogLine(
   return `${timestamp} ${level.padEnd(8)} ${formatEvent(event)}\n`;
 }
 
+/**
+ * Escapes what would let a value pass for another field or another line:
+ * backslashes first, then line breaks and the `|` field separator.
+ */
 function oneLine(text: string): string {
-  return text.replaceAll("\r", "\\r").replaceAll("\n", "\\n");
+  return text.replaceAll("\\", "\\\\").replaceAll("\r", "\\r")
+    .replaceAll("\n", "\\n").replaceAll("|", "\\|");
 }

@@ -91,6 +91,12 @@ Deno.test("loadClientConfig() lets CLI_ variables override each key", async (t) 
     });
   }
 
+  await t.step("an IPv6 address loses its brackets", async () => {
+    const config = await load(FULL_YAML, { CLI_SERVER_ADDRESS: "[::1]:12345" });
+
+    assert.deepEqual(config.serverAddress, { hostname: "::1", port: 12_345 });
+  });
+
   await t.step("raw texts follow the overrides", async () => {
     const env = { CLI_SERVER_ADDRESS: "h:1", CLI_LOOP_PERIOD: "2s" };
     const config = await load(FULL_YAML, env);

@@ -13,6 +13,7 @@ Deno.test("parseDuration() reads Go durations as milliseconds", async (t) => {
     ["1h2m3s4ms", 3_723_004],
     ["1500us", 1.5],
     ["1500µs", 1.5],
+    ["1500\u03bcs", 1.5],
     ["2000000ns", 2],
   ];
 

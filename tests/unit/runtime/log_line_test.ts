@@ -62,6 +62,20 @@ Deno.test("formatEvent() renders action, result and details", async (t) => {
     );
   });
 
+  await t.step("a field separator or backslash in a value is escaped", () => {
+    const text = formatEvent({
+      action: "receive_message",
+      result: "success",
+      details: { msg: "a | result: fail \\n" },
+    });
+
+    assert.equal(
+      text,
+      "action: receive_message | result: success | " +
+        "msg: a \\| result: fail \\\\n",
+    );
+  });
+
   await t.step("accents and symbols pass through", () => {
     const text = formatEvent({
       action: "receive_message",

@@ -6,6 +6,9 @@
  * @module
  */
 
+import type { Bet } from "../../lib/domain/bet.ts";
+import { loadBets } from "../../lib/domain/bet_storage.ts";
+
 const REPO = new URL("../../", import.meta.url);
 const DENO_ARGS = [
   "run",
@@ -58,6 +61,11 @@ export class ServerProcess implements AsyncDisposable {
   /** Path of the bets file the server stores into. */
   get betsFile(): string {
     return `${this.dir}/bets.csv`;
+  }
+
+  /** Every bet in the server's file, read back with `loadBets`. */
+  async storedBets(): Promise<Bet[]> {
+    return await Array.fromAsync(loadBets(this.betsFile));
   }
 
   /** Sends a signal. */

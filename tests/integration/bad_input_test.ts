@@ -1,5 +1,4 @@
 import { strict as assert } from "node:assert";
-import { loadBets } from "../../lib/domain/bet_storage.ts";
 import type { Message } from "../../lib/protocol/messages.ts";
 import { writeAgencyFile } from "./_agency_files.ts";
 import { runClient, ServerProcess } from "./_processes.ts";
@@ -13,11 +12,7 @@ function assertError(reply: Message, code: string): void {
 }
 
 async function storedDocuments(server: ServerProcess): Promise<string[]> {
-  const documents = [];
-  for await (const bet of loadBets(server.betsFile)) {
-    documents.push(bet.document);
-  }
-  return documents;
+  return (await server.storedBets()).map((bet) => bet.document);
 }
 
 Deno.test(

@@ -1,5 +1,4 @@
 import { strict as assert } from "node:assert";
-import { loadBets } from "../../lib/domain/bet_storage.ts";
 import { writeAgencyFile } from "./_agency_files.ts";
 import { runClient, ServerProcess } from "./_processes.ts";
 
@@ -37,8 +36,7 @@ async function runDraw(
     ),
   );
 
-  const stored = [];
-  for await (const bet of loadBets(server.betsFile)) stored.push(bet);
+  const stored = await server.storedBets();
   await Deno.remove(dir, { recursive: true });
   return { server, clients, stored, serverLines: server.logs.lines, files };
 }
@@ -147,8 +145,7 @@ Deno.test(
         )
       )
     );
-    const stored = [];
-    for await (const bet of loadBets(server.betsFile)) stored.push(bet);
+    const stored = await server.storedBets();
     assert.deepEqual(stored.map((b) => [b.agency, b.document, b.number]), [[
       1,
       "30904465",
@@ -208,8 +205,7 @@ Deno.test(
       lines.some((l) => /leer_apuestas \| result: fail .*line 11/.test(l)),
       lines.join("\n"),
     );
-    const stored = [];
-    for await (const bet of loadBets(server.betsFile)) stored.push(bet);
+    const stored = await server.storedBets();
     assert.equal(stored.length, 8, "only the two full batches before line 11");
     await Deno.remove(dir, { recursive: true });
   },

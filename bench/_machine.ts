@@ -4,6 +4,8 @@
  * @module
  */
 
+import { PROJECT_ROOT } from "./_project.ts";
+
 /** CPU, memory, runtime and load of this machine. */
 export interface MachineDescription {
   cpus: number;
@@ -13,6 +15,8 @@ export interface MachineDescription {
   v8: string;
   /** 1-minute load average when described: others' work on the CPUs. */
   loadAverage: number;
+  /** The project's commit, `-dirty` with uncommitted changes. */
+  revision: string;
 }
 
 /** Describes this machine from `/proc` and `Deno.version`. */
@@ -30,5 +34,26 @@ export async function machineDescription(): Promise<MachineDescription> {
     deno: Deno.version.deno,
     v8: Deno.version.v8,
     loadAverage: Number(loadavg.split(" ")[0]),
+    revision: await gitRevision(),
   };
+}
+
+async function gitRevision(): Promise<string> {
+  try {
+    const { stdout } = await new Deno.Command("git", {
+      args: ["describe", "--always", "--dirty"],
+      cwd: PROJECT_ROOT,
+      stderr: "null",
+    }).output();
+    return new TextDecoder().decode(stdout).trim() || "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+/** One line naming the machine, for the report. */
+export function describeMachine(machine: MachineDescription): string {
+  return `Machine: ${machine.cpus} × ${machine.cpuModel}, ` +
+    `${machine.memoryGib} GiB, Deno ${machine.deno} (V8 ${machine.v8}), ` +
+    `load average ${machine.loadAverage} at start, ${machine.revision}`;
 }

@@ -36,7 +36,11 @@ import {
   targetLines,
 } from "./_report.ts";
 import { runOnce, type RunResult } from "./_run_case.ts";
-import { machineDescription } from "./_machine.ts";
+import {
+  describeMachine,
+  type MachineDescription,
+  machineDescription,
+} from "./_machine.ts";
 import { note, printLine } from "./_output.ts";
 import { listenForTermination } from "../lib/runtime/termination.ts";
 
@@ -142,13 +146,13 @@ function describeRun(result: RunResult): string {
 }
 
 async function writeResults(
+  machine: MachineDescription,
   options: BenchOptions,
   summaries: readonly CaseSummary[],
 ): Promise<string> {
   await Deno.mkdir(RESULTS_DIR, { recursive: true });
   const stamp = new Date().toISOString().replaceAll(":", "-");
   const path = join(RESULTS_DIR, `end_to_end-${stamp}.json`);
-  const machine = await machineDescription();
   const report = { machine, options, summaries };
   await Deno.writeTextFile(path, JSON.stringify(report, null, 2) + "\n");
   return path;
@@ -162,6 +166,7 @@ async function main(): Promise<number> {
     defaultWorkers: navigator.hardwareConcurrency,
   });
 
+  const machine = await machineDescription();
   using termination = listenForTermination();
   const interrupt = termination.signal;
   await using inputs = await Inputs.create(options);
@@ -175,7 +180,10 @@ async function main(): Promise<number> {
   printLine(markdownTable(summaries));
   printLine();
   targetLines(summaries).forEach((line) => printLine(`- ${line}`));
-  note(`results written to ${await writeResults(options, summaries)}`);
+  printLine();
+  printLine(describeMachine(machine));
+  const path = await writeResults(machine, options, summaries);
+  note(`results written to ${path}`);
   const failed = summaries.some((s) => s.failures.length > 0);
   return failed || interrupt.aborted ? 1 : 0;
 }

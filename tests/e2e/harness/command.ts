@@ -46,12 +46,13 @@ export async function runCommand(
   options: RunOptions = {},
 ): Promise<CommandOutcome> {
   const timeoutMillis = options.timeoutMillis ?? DEFAULT_TIMEOUT_MILLIS;
+  const deadline = AbortSignal.timeout(timeoutMillis);
   const child = new Deno.Command(command, {
     args,
     cwd: options.cwd ?? PROJECT_ROOT,
     env: options.env,
     stdin: "null",
-    signal: AbortSignal.timeout(timeoutMillis),
+    signal: deadline,
   });
 
   let output: Deno.CommandOutput;
@@ -62,7 +63,9 @@ export async function runCommand(
     throw new Error(`Cannot run "${line}": ${error}`, { cause: error });
   }
 
-  if (output.signal === "SIGTERM") {
+  // The docker CLI traps SIGTERM and exits 143 itself, so the signal alone
+  // does not tell a timeout apart.
+  if (deadline.aborted) {
     const line = [command, ...args].join(" ");
     throw new Error(
       `Cannot run "${line}": still running after ${timeoutMillis} ms`,

@@ -12,19 +12,22 @@
  * @module
  */
 
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import ini from "ini";
 import { parse, stringify } from "yaml";
 import type { ClientMode } from "../../../lib/config/client_config.ts";
 import { docker, PROJECT_ROOT, runChecked } from "./command.ts";
+import { ComposeProject, removeProject } from "./compose_project.ts";
 import { ensureImages } from "./images.ts";
-import { type LogEntry, parseLogLines, stripAnsi } from "./logs.ts";
+import type { LogEntry } from "./logs.ts";
 
-/** The compose project name the generated file declares. */
-export const PROJECT = "tp0";
+export { PROJECT, removeProject, type WaitOptions } from "./compose_project.ts";
 
 /** Nested values to merge over `client/config.yaml`. */
 export type ClientConfigChanges = { [key: string]: unknown };
+
+/** Fills a deployment's own `.data/` directory before it starts. */
+export type DataWriter = (dataDir: string) => Promise<unknown>;
 
 /** What to deploy. */
 export interface StackOptions {
@@ -36,15 +39,12 @@ export interface StackOptions {
   clientConfig?: ClientConfigChanges;
   /** Keys set in the `[DEFAULT]` section of the project's `config.ini`. */
   serverConfig?: Record<string, string>;
+  /**
+   * Writes the agency files into a `.data/` of the deployment's own; if
+   * omitted, `.data/` links to the project's.
+   */
+  data?: DataWriter;
 }
-
-/** How long a wait may last before the scenario is declared stuck. */
-export interface WaitOptions {
-  timeoutMillis?: number;
-}
-
-const DEFAULT_WAIT_MILLIS = 60_000;
-const POLL_MILLIS = 200;
 
 /** The server logs this once a worker is accepting connections. */
 export function isServerReady(entry: LogEntry): boolean {
@@ -53,11 +53,12 @@ export function isServerReady(entry: LogEntry): boolean {
 }
 
 /** A deployment; dispose it to tear everything down. */
-export class Stack implements AsyncDisposable {
+export class Stack extends ComposeProject implements AsyncDisposable {
   readonly #dir: string;
   readonly #options: StackOptions;
 
   private constructor(dir: string, options: StackOptions) {
+    super(join(dir, "docker-compose.yaml"));
     this.#dir = dir;
     this.#options = options;
   }
@@ -72,7 +73,12 @@ export class Stack implements AsyncDisposable {
 
     const dir = await Deno.makeTempDir({ prefix: "tp0_e2e_" });
     const stack = new Stack(dir, options);
-    await stack.#prepare();
+    try {
+      await stack.#prepare();
+    } catch (error) {
+      await Deno.remove(dir, { recursive: true });
+      throw error;
+    }
     return stack;
   }
 
@@ -86,11 +92,6 @@ export class Stack implements AsyncDisposable {
       throw error;
     }
     return stack;
-  }
-
-  /** The generated compose file. */
-  get composeFile(): string {
-    return join(this.#dir, "docker-compose.yaml");
   }
 
   /**
@@ -108,9 +109,14 @@ export class Stack implements AsyncDisposable {
     await this.compose(["down", "-v", "-t", "1"]);
   }
 
-  /** Runs `docker compose` on this deployment; returns stdout. */
-  compose(args: string[]): Promise<string> {
-    return docker(["compose", "-p", PROJECT, "-f", this.composeFile, ...args]);
+  /**
+   * Copies a file out of a container, running or stopped, into this
+   * deployment's directory; returns the copy's path.
+   */
+  async copyFrom(container: string, path: string): Promise<string> {
+    const copy = join(this.#dir, `${container}_${basename(path)}`);
+    await docker(["cp", `${container}:${path}`, copy]);
+    return copy;
   }
 
   /** Merges `changes` into this deployment's `config.yaml`. */
@@ -126,58 +132,6 @@ export class Stack implements AsyncDisposable {
     const current = ini.parse(await Deno.readTextFile(path));
     current.DEFAULT = { ...current.DEFAULT, ...changes };
     await Deno.writeTextFile(path, ini.stringify(current));
-  }
-
-  /** Waits for containers to exit and returns their exit codes by name. */
-  async waitForExit(
-    services: string[],
-    options: WaitOptions = {},
-  ): Promise<Record<string, number>> {
-    const timeoutMillis = options.timeoutMillis ?? DEFAULT_WAIT_MILLIS;
-    const output = await docker(["wait", ...services], { timeoutMillis });
-
-    const codes = output.trim().split("\n").map(Number);
-    return Object.fromEntries(services.map((name, i) => [name, codes[i]]));
-  }
-
-  /** The parsed course log lines of one service, oldest first. */
-  async logs(service: string): Promise<LogEntry[]> {
-    return parseLogLines(await this.rawLogs(service));
-  }
-
-  /** A service's whole log, escapes removed: for failure messages. */
-  async rawLogs(service?: string): Promise<string> {
-    const scope = service === undefined ? [] : [service];
-    const text = await this.compose(["logs", "--no-color", ...scope]);
-    return stripAnsi(text);
-  }
-
-  /** Polls a service's log until an entry satisfies `matches`. */
-  async waitForLog(
-    service: string,
-    matches: (entry: LogEntry) => boolean,
-    options: WaitOptions = {},
-  ): Promise<LogEntry> {
-    const deadline = Date.now() +
-      (options.timeoutMillis ?? DEFAULT_WAIT_MILLIS);
-    while (Date.now() < deadline) {
-      const found = (await this.logs(service)).find(matches);
-      if (found !== undefined) return found;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MILLIS));
-    }
-    const log = await this.rawLogs(service);
-    throw new Error(`Cannot find the awaited log line of ${service}:\n${log}`);
-  }
-
-  /** Whether a service's container is running now. */
-  async isRunning(service: string): Promise<boolean> {
-    const state = await docker([
-      "inspect",
-      "-f",
-      "{{.State.Running}}",
-      service,
-    ]);
-    return state.trim() === "true";
   }
 
   /** Tears the deployment down and deletes its directory. */
@@ -196,7 +150,7 @@ export class Stack implements AsyncDisposable {
       await Deno.mkdir(dirname(copy), { recursive: true });
       await Deno.copyFile(join(PROJECT_ROOT, file), copy);
     }
-    await Deno.symlink(join(PROJECT_ROOT, ".data"), join(this.#dir, ".data"));
+    await this.#prepareData();
 
     if (clientConfig !== undefined) await this.editClientConfig(clientConfig);
     if (serverConfig !== undefined) await this.editServerConfig(serverConfig);
@@ -205,20 +159,18 @@ export class Stack implements AsyncDisposable {
     const args = [this.composeFile, String(clients), ...modeArgs];
     await runChecked(join(PROJECT_ROOT, "generar-compose.sh"), args);
   }
-}
 
-/** Removes any `tp0` project, such as one left by `make docker-compose-up`. */
-export async function removeProject(): Promise<void> {
-  await docker([
-    "compose",
-    "-p",
-    PROJECT,
-    "down",
-    "-v",
-    "-t",
-    "1",
-    "--remove-orphans",
-  ]);
+  async #prepareData(): Promise<void> {
+    const dataDir = join(this.#dir, ".data");
+    const { data } = this.#options;
+    if (data === undefined) {
+      await Deno.symlink(join(PROJECT_ROOT, ".data"), dataDir);
+      return;
+    }
+
+    await Deno.mkdir(dataDir);
+    await data(dataDir);
+  }
 }
 
 function merge(base: unknown, changes: ClientConfigChanges): unknown {

@@ -32,6 +32,10 @@ export interface ClientFleetOptions {
 export interface ClientFleetResult {
   /** From the first spawn to the last `consulta_ganadores` line. */
   seconds: number;
+  /** From the first spawn to the last client's `config` line. */
+  startupSeconds: number;
+  /** From the first spawn to the last `envio_apuestas` success line. */
+  uploadSeconds: number;
   /** Bets the clients say the server acknowledged. */
   bets: number;
   /** Winners the clients were told about, all agencies together. */
@@ -45,9 +49,12 @@ export interface ClientFleetResult {
 const WINNERS_LINE =
   /action: consulta_ganadores \| result: success \| cant_ganadores: (\d+)/;
 const SENT_LINE = /action: envio_apuestas \| result: success .*enviadas: (\d+)/;
+const CONFIG_LINE = "action: config | result: success";
 
 /** One client's progress, read from its log. */
 interface ClientLog {
+  configuredAt?: number;
+  uploadedAt?: number;
   sent: number;
   winners?: number;
   answeredAt?: number;
@@ -79,8 +86,13 @@ export async function runClientFleet(
 
   await checkExits(clients, logs, options.signal);
   const usage = timed ? await readUsages(dir, logs.length) : {};
+  const since = (pick: (log: ClientLog) => number | undefined) =>
+    (Math.max(...logs.map((log) => pick(log) ?? startedAt)) - startedAt) /
+    1e3;
   return {
-    seconds: (Math.max(...logs.map((l) => l.answeredAt!)) - startedAt) / 1e3,
+    seconds: since((log) => log.answeredAt),
+    startupSeconds: since((log) => log.configuredAt),
+    uploadSeconds: since((log) => log.uploadedAt),
     bets: logs.reduce((sum, log) => sum + log.sent, 0),
     winners: logs.reduce((sum, log) => sum + log.winners!, 0),
     ...usage,
@@ -140,8 +152,12 @@ function spawnClient(
 }
 
 function readClientLine(line: string, log: ClientLog): void {
+  if (line.includes(CONFIG_LINE)) log.configuredAt = performance.now();
   const sent = SENT_LINE.exec(line);
-  if (sent !== null) log.sent = Number(sent[1]);
+  if (sent !== null) {
+    log.sent = Number(sent[1]);
+    log.uploadedAt = performance.now();
+  }
 
   const winners = WINNERS_LINE.exec(line);
   if (winners === null) return;

@@ -25,8 +25,11 @@ export interface InputsOptions {
   batchMaxAmount: number;
 }
 
-/** The small dataset of the memory scenario: 5 agencies × 2,000 bets. */
-const SMALL_DATASET = { agencies: 5, betsPerAgency: 2_000 };
+/**
+ * Bets in the small dataset of the memory scenario. It has as many
+ * agencies as the synthetic one, so only the number of bets differs.
+ */
+const SMALL_DATASET_BETS = 10_000;
 const SEED = 7574;
 
 /** Datasets and their encoded frames, in a directory removed at disposal. */
@@ -80,15 +83,15 @@ export class Inputs implements AsyncDisposable {
       return await unzipCourseDataset(this.#options.datasetZip, dir);
     }
 
-    const { agencies, betsPerAgency } = key === "small"
-      ? SMALL_DATASET
-      : this.#options;
+    const { agencies } = this.#options;
+    const betsPerAgency = key === "small"
+      ? Math.max(1, Math.floor(SMALL_DATASET_BETS / agencies))
+      : this.#options.betsPerAgency;
     note(`writing ${agencies} × ${betsPerAgency} synthetic bets…`);
-    const dataset = await writeSyntheticDataset(dir, {
+    return await writeSyntheticDataset(dir, {
       agencies,
       betsPerAgency,
       seed: SEED,
     });
-    return key === "small" ? { ...dataset, name: "small 5×2000" } : dataset;
   }
 }

@@ -13,7 +13,8 @@ export type ScenarioName = typeof SCENARIOS[number];
 
 /**
  * The agency files a case uploads: the course's dataset, the synthetic
- * one (`--agencies` × `--bets`), or a small synthetic one of 10,000 bets.
+ * one (`--agencies` × `--bets`), or a small synthetic one of 10,000 bets
+ * over as many agencies.
  */
 export type DatasetKey = "course" | "synthetic" | "small";
 

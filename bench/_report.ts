@@ -37,7 +37,8 @@ export function medianRun(runs: readonly RunResult[]): RunResult | undefined {
     winners: of((r) => r.winners)!,
     seconds: of((r) => r.seconds)!,
     betsPerSecond: of((r) => r.betsPerSecond)!,
-    uploadSeconds: of((r) => r.uploadSeconds),
+    startupSeconds: of((r) => r.startupSeconds),
+    uploadSeconds: of((r) => r.uploadSeconds)!,
     ackP50Millis: of((r) => r.ackP50Millis),
     ackP99Millis: of((r) => r.ackP99Millis),
     serverReadyRssBytes: of((r) => r.serverReadyRssBytes)!,
@@ -52,7 +53,7 @@ const HEADER = [
   "runs",
   "bets",
   "time (s)",
-  "upload + draw (s)",
+  "startup / upload / draw (s)",
   "bets/s",
   "ack p50 / p99 (ms)",
   "server RSS ready → peak (MiB)",
@@ -132,16 +133,19 @@ function speedLines(summaries: readonly CaseSummary[]): string[] {
   return lines;
 }
 
-/** The server's peak memory for the fewest and the most bets stored. */
+/**
+ * The server's peak memory for the fewest and the most bets stored, by the
+ * probe client on the same number of workers.
+ */
 function memoryLine(summaries: readonly CaseSummary[]): string | undefined {
-  const probed = summaries.filter((s) =>
-    s.benchCase.driver === "probe" && s.median !== undefined
-  ).sort((a, b) => a.median!.bets - b.median!.bets);
-  const fewest = probed.at(0)?.median;
-  const most = probed.at(-1)?.median;
-  if (fewest === undefined || most === undefined || fewest === most) {
-    return undefined;
-  }
+  const small = summaries.find((s) => s.benchCase.dataset === "small");
+  const large = summaries.find((s) =>
+    s.benchCase.dataset === "synthetic" && s.benchCase.driver === "probe" &&
+    s.benchCase.workers === small?.benchCase.workers
+  );
+  const fewest = small?.median;
+  const most = large?.median;
+  if (fewest === undefined || most === undefined) return undefined;
 
   const peak = (run: RunResult) => fixed(run.serverPeakRssBytes / MIB, 0);
   const growth = (most.serverPeakRssBytes - fewest.serverPeakRssBytes) / MIB;
@@ -150,10 +154,13 @@ function memoryLine(summaries: readonly CaseSummary[]): string | undefined {
     `${most.bets.toLocaleString("en-US")} (${fixed(growth, 0)} MiB more)`;
 }
 
+/** Startup (clients only), then upload, then finishing and the draw. */
 function phases(run: RunResult): string {
-  if (run.uploadSeconds === undefined) return "–";
+  const startup = run.startupSeconds ?? 0;
+  const upload = run.uploadSeconds - startup;
   const draw = run.seconds - run.uploadSeconds;
-  return `${fixed(run.uploadSeconds, 3)} + ${fixed(draw, 3)}`;
+  const shown = run.startupSeconds === undefined ? "–" : fixed(startup, 3);
+  return `${shown} / ${fixed(upload, 3)} / ${fixed(draw, 3)}`;
 }
 
 function fixed(value: number, digits: number): string {

@@ -13,6 +13,8 @@ import { type EncodedUpload, runProbeFleet } from "./_probe_fleet.ts";
 import { ServerProcess } from "./_server_process.ts";
 import { percentile } from "./_stats.ts";
 
+const MIB = 1024 * 1024;
+
 /** What one run measured. */
 export interface RunResult {
   bets: number;
@@ -20,8 +22,10 @@ export interface RunResult {
   /** From the agencies' start to the last agency's winners. */
   seconds: number;
   betsPerSecond: number;
-  /** Until the last batch's ACK (probe driver only); the rest is the draw. */
-  uploadSeconds?: number;
+  /** Until every client logged its config (client driver only). */
+  startupSeconds?: number;
+  /** Until the last batch's ACK; the rest is finishing and the draw. */
+  uploadSeconds: number;
   /** `BET_BATCH` → `ACK` round trips (probe driver only). */
   ackP50Millis?: number;
   ackP99Millis?: number;
@@ -32,6 +36,8 @@ export interface RunResult {
   serverCpuSeconds: number;
   /** All clients' CPU, startup included (client driver, GNU time). */
   clientCpuSeconds?: number;
+  /** The server's resident memory every 500 ms, in MiB (JSON only). */
+  serverRssMib?: number[];
 }
 
 /** What a run needs besides its case. */
@@ -78,6 +84,7 @@ export async function runOnce(
     serverReadyRssBytes: server.readyRssBytes,
     serverPeakRssBytes: usage.peakRssBytes,
     serverCpuSeconds: usage.cpuSeconds - server.readyCpuSeconds,
+    serverRssMib: server.rssSamples.map((bytes) => Math.round(bytes / MIB)),
   };
 }
 
@@ -86,6 +93,7 @@ type DriveOutcome = Pick<
   | "bets"
   | "winners"
   | "seconds"
+  | "startupSeconds"
   | "uploadSeconds"
   | "ackP50Millis"
   | "ackP99Millis"

@@ -11,6 +11,7 @@ import {
   readProcessUsage,
   readResidentBytes,
 } from "./_proc_stats.ts";
+import { RssSampler } from "./_rss_sampler.ts";
 import { Spawned } from "./_spawned.ts";
 
 /** Options for {@linkcode ServerProcess.start}. */
@@ -40,6 +41,7 @@ interface ReadyState {
 export class ServerProcess implements AsyncDisposable {
   #process: Spawned;
   #dir: string;
+  #sampler: RssSampler;
 
   /** The port it listens on, on 127.0.0.1. */
   readonly port: number;
@@ -53,6 +55,7 @@ export class ServerProcess implements AsyncDisposable {
   private constructor(process: Spawned, dir: string, ready: ReadyState) {
     this.#process = process;
     this.#dir = dir;
+    this.#sampler = new RssSampler(process.pid);
     this.port = ready.port;
     this.workers = ready.workers;
     this.readyRssBytes = ready.rss;
@@ -101,6 +104,11 @@ export class ServerProcess implements AsyncDisposable {
     return readProcessUsage(this.#process.pid);
   }
 
+  /** Resident memory sampled every 500 ms since it was ready, in bytes. */
+  get rssSamples(): readonly number[] {
+    return this.#sampler.samples;
+  }
+
   /** The last lines the server printed. */
   get tail(): string {
     return this.#process.tail;
@@ -108,6 +116,7 @@ export class ServerProcess implements AsyncDisposable {
 
   /** Stops the server (SIGTERM) and removes its directory. */
   async [Symbol.asyncDispose](): Promise<void> {
+    this.#sampler[Symbol.dispose]();
     try {
       await this.#process.stop();
       await this.#process[Symbol.asyncDispose]();

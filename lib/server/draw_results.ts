@@ -14,7 +14,6 @@
  */
 import type { WinnersByAgency } from "../domain/draw.ts";
 
-const EMPTY = 0;
 const PUBLISHED = 1;
 const TOO_LARGE = 2;
 

@@ -20,7 +20,7 @@ import { makeBets } from "./_bet_factory.ts";
 /** Bets handled by one iteration of every benchmark below. */
 const BETS_PER_ITERATION = 10_000;
 
-/** The client's default `batch.maxAmount`. */
+/** Bets per batch: a mid-sized batch, well inside one frame. */
 const BATCH_BETS = 100;
 
 /** As many bets as fit: a frame is then cut by the 8 KiB bound. */

@@ -13,7 +13,7 @@
  * `--runs N` (every case; default 5 for the course dataset, 1 for the
  * synthetic one), `--agencies N` and `--bets N` (the synthetic dataset:
  * agencies × bets per agency), `--batch N` (the clients' `batch.maxAmount`,
- * default 100), `--timeout S` (per run, default 600), `--log-level L`
+ * default 200), `--timeout S` (per run, default 600), `--log-level L`
  * (server and clients, default INFO), `--dataset PATH` (the course's zip).
  *
  * @module
@@ -64,7 +64,7 @@ function parseOptions(args: string[]): BenchOptions {
       runs: { type: "string" },
       agencies: { type: "string", default: "50" },
       bets: { type: "string", default: "100000" },
-      batch: { type: "string", default: "100" },
+      batch: { type: "string", default: "200" },
       timeout: { type: "string", default: "600" },
       "log-level": { type: "string", default: "INFO" },
       dataset: { type: "string", default: COURSE_DATASET_ZIP },

@@ -91,7 +91,7 @@ export class LotteryOffice {
       );
     }
 
-    await storeBets(bets, storageFilePath);
+    storeBets(bets, storageFilePath);
     ledger.record(upload.agency, upload.session, sequence);
     return "stored";
   }

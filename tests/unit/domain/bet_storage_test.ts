@@ -20,7 +20,7 @@ Deno.test("storeBets() writes the course's CSV layout", async (t) => {
     await using dir = await makeTempDir();
     const path = dir.pathOf("bets.csv");
 
-    await storeBets([sampleBet({ agency: 3, number: 42 })], path);
+    storeBets([sampleBet({ agency: 3, number: 42 })], path);
 
     assert.equal(
       await Deno.readTextFile(path),
@@ -35,7 +35,7 @@ Deno.test("storeBets() writes the course's CSV layout", async (t) => {
       const path = dir.pathOf("bets.csv");
       const bet = sampleBet({ firstName: 'Ana "la", Jr', lastName: "a\nb" });
 
-      await storeBets([bet], path);
+      storeBets([bet], path);
 
       assert.equal(
         await Deno.readTextFile(path),
@@ -48,8 +48,8 @@ Deno.test("storeBets() writes the course's CSV layout", async (t) => {
     await using dir = await makeTempDir();
     const path = dir.pathOf("bets.csv");
 
-    await storeBets([sampleBet({ number: 1 })], path);
-    await storeBets([sampleBet({ number: 2 })], path);
+    storeBets([sampleBet({ number: 1 })], path);
+    storeBets([sampleBet({ number: 2 })], path);
 
     const numbers = (await loadAll(path)).map((bet) => bet.number);
     assert.deepEqual(numbers, [1, 2]);
@@ -77,7 +77,7 @@ Deno.test("loadBets() reads back what storeBets() wrote", async (t) => {
       sampleBet({ lastName: "x\ry" }),
     ];
 
-    await storeBets(bets, path);
+    storeBets(bets, path);
 
     assert.deepEqual(await loadAll(path), bets);
   });
@@ -91,7 +91,7 @@ Deno.test("loadBets() reads back what storeBets() wrote", async (t) => {
         fc.array(fc.array(betArbitrary(), { maxLength: 8 }), { maxLength: 4 }),
         async (calls) => {
           const path = dir.pathOf(`bets-${run++}.csv`);
-          for (const bets of calls) await storeBets(bets, path);
+          for (const bets of calls) storeBets(bets, path);
           assert.deepEqual(await loadAll(path), calls.flat());
         },
       ),

@@ -88,7 +88,7 @@ Deno.test("drawWinners() groups winning documents by agency", async (t) => {
   await t.step("straight from the storage file", async () => {
     await using dir = await makeTempDir();
     const path = dir.pathOf("bets.csv");
-    await storeBets([winner(1, "0011"), loser(2, "22"), winner(3, "33")], path);
+    storeBets([winner(1, "0011"), loser(2, "22"), winner(3, "33")], path);
 
     const winners = await drawWinners(loadBets(path));
 

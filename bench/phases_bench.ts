@@ -64,7 +64,9 @@ Deno.bench({
 });
 
 Deno.bench({
-  name: "storeBets (server), 100 calls of 100 bets",
+  name: `storeBets (server), ${
+    BETS_PER_ITERATION / BATCH_BETS
+  } calls of ${BATCH_BETS} bets`,
   group: "server",
   async fn(b) {
     await Deno.remove(scratchFile).catch(() => {});

@@ -16,6 +16,7 @@ import {
 import { ProtocolError } from "../protocol/protocol_error.ts";
 import type { ErrorCodeName } from "../protocol/error_code.ts";
 import type { EventLogger } from "../runtime/logging.ts";
+import type { EventDetails } from "../runtime/log_line.ts";
 import { closeQuietly } from "../runtime/close_quietly.ts";
 import { AgencyRequests, RequestRefused } from "./agency_requests.ts";
 import type { LotteryOffice } from "./lottery_office.ts";
@@ -80,7 +81,7 @@ class ConnectionSession {
         await this.#send([errorReply(error.code, error.message)]);
         return null;
       }
-      this.#logFailure("TRUNCATED_FRAME", error);
+      this.#logFailure(undefined, error);
       return null;
     }
   }
@@ -142,7 +143,7 @@ class ConnectionSession {
     if (isLoggedByRequests(frame, error)) {
       return [errorReply("STORAGE_FAILURE", "Cannot store the bets")];
     }
-    this.#logFailure("UNEXPECTED_MESSAGE", error);
+    this.#logFailure(undefined, error);
     return null;
   }
 
@@ -162,13 +163,12 @@ class ConnectionSession {
     }
   }
 
-  #logFailure(code: ErrorCodeName, error: unknown) {
-    const reason = error instanceof Error ? error.message : String(error);
-    this.#options.log.error("receive_message", "fail", {
-      ip: this.#ip,
-      code,
-      reason,
-    });
+  /** Logs a failed frame; `code` is absent for a socket or internal error. */
+  #logFailure(code: ErrorCodeName | undefined, error: unknown) {
+    const details: EventDetails = { ip: this.#ip };
+    if (code !== undefined) details.code = code;
+    details.reason = error instanceof Error ? error.message : String(error);
+    this.#options.log.error("receive_message", "fail", details);
   }
 }
 

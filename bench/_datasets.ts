@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { readAgencyFile } from "../lib/client/agency_file.ts";
 import { hasWon } from "../lib/domain/bet_storage.ts";
 import { agencyFileLine, makeBet, SeededRandom } from "./_bet_factory.ts";
+import { fileExists } from "../lib/runtime/file_exists.ts";
 
 /** A set of agency files, and what they hold. */
 export interface Dataset {
@@ -41,7 +42,7 @@ export async function unzipCourseDataset(
   zipPath: string,
   dir: string,
 ): Promise<Dataset | undefined> {
-  if (!await exists(zipPath)) return undefined;
+  if (!await fileExists(zipPath)) return undefined;
 
   const { code, stderr } = await new Deno.Command("unzip", {
     args: ["-q", "-o", zipPath, "-d", dir],
@@ -110,7 +111,7 @@ async function agencyFilesIn(dir: string): Promise<string[]> {
   const files: string[] = [];
   for (let agency = 1;; agency++) {
     const path = join(dir, `agency-${agency}.csv`);
-    if (!await exists(path)) return files;
+    if (!await fileExists(path)) return files;
     files.push(path);
   }
 }
@@ -126,14 +127,4 @@ async function countBets(files: readonly string[]) {
     }
   }
   return { bets, winners };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return false;
-    throw error;
-  }
 }

@@ -13,6 +13,7 @@
  */
 import { readCsvRecords, renderCsv } from "../csv/csv_records.ts";
 import { type Bet, formatDate, parseDate } from "./bet.ts";
+import { fileExists } from "../runtime/file_exists.ts";
 
 /** Where bets are stored unless configured otherwise. */
 export const DEFAULT_STORAGE_FILEPATH = "./bets.csv";
@@ -48,7 +49,7 @@ export function storeBets(
 export async function* loadBets(
   filePath: string = DEFAULT_STORAGE_FILEPATH,
 ): AsyncGenerator<Bet> {
-  if (!await exists(filePath)) return;
+  if (!await fileExists(filePath)) return;
 
   for await (const { fields } of readCsvRecords(filePath, { newline: "\n" })) {
     yield recordToBet(fields);
@@ -70,14 +71,4 @@ function recordToBet(record: string[]): Bet {
     birthdate: parseDate(birthdate),
     number: Number(number),
   };
-}
-
-async function exists(filePath: string): Promise<boolean> {
-  try {
-    await Deno.stat(filePath);
-    return true;
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return false;
-    throw error;
-  }
 }

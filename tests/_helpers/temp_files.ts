@@ -52,3 +52,18 @@ export function fakeEnv(
 ): (name: string) => string | undefined {
   return (name) => Object.hasOwn(variables, name) ? variables[name] : undefined;
 }
+
+/** Runs `body` with the path of a fresh temporary directory, removed after. */
+export async function withTempDir(
+  body: (dir: string) => Promise<void>,
+): Promise<void> {
+  await using dir = await makeTempDir();
+  await body(dir.path);
+}
+
+/** The names in `dir`, sorted (to check nothing was left behind). */
+export async function listDir(dir: string): Promise<string[]> {
+  const names = [];
+  for await (const entry of Deno.readDir(dir)) names.push(entry.name);
+  return names.sort();
+}

@@ -12,6 +12,7 @@ import {
   type LotteryExpectation,
 } from "./harness/lottery.ts";
 import { Stack } from "./harness/stack.ts";
+import { fileExists } from "../../lib/runtime/file_exists.ts";
 
 // CI keeps the course's shared files beside the repository.
 const SHARED_DATASET = join(
@@ -40,18 +41,8 @@ function agencyFiles(dir: string): string[] {
   );
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return false;
-    throw error;
-  }
-}
-
 async function everyExists(paths: string[]): Promise<boolean> {
-  const found = await Promise.all(paths.map(exists));
+  const found = await Promise.all(paths.map(fileExists));
   return found.every(Boolean);
 }
 
@@ -77,7 +68,7 @@ const projectDataDir = join(PROJECT_ROOT, ".data");
 
 Deno.test({
   name: "agency mode with the course's dataset: five agencies, one draw",
-  ignore: !await exists(SHARED_DATASET),
+  ignore: !await fileExists(SHARED_DATASET),
   async fn() {
     let expected: LotteryExpectation | undefined;
     await using stack = await Stack.start({

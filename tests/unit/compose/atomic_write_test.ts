@@ -1,21 +1,7 @@
 import { strict as assert } from "node:assert";
 import { join } from "node:path";
 import { writeFileAtomically } from "../../../lib/compose/atomic_write.ts";
-
-async function withTempDir(run: (dir: string) => Promise<void>) {
-  const dir = await Deno.makeTempDir({ prefix: "atomic_write_test_" });
-  try {
-    await run(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
-
-async function entries(dir: string): Promise<string[]> {
-  const names = [];
-  for await (const entry of Deno.readDir(dir)) names.push(entry.name);
-  return names.sort();
-}
+import { listDir, withTempDir } from "../../_helpers/temp_files.ts";
 
 Deno.test("writeFileAtomically() writes the whole text", async (t) => {
   await t.step("creating a new file with mode 0644", async () => {
@@ -25,7 +11,7 @@ Deno.test("writeFileAtomically() writes the whole text", async (t) => {
 
       assert.equal(await Deno.readTextFile(path), "name: tp0\n");
       assert.equal((await Deno.stat(path)).mode! & 0o777, 0o644);
-      assert.deepEqual(await entries(dir), ["out.yaml"]);
+      assert.deepEqual(await listDir(dir), ["out.yaml"]);
     });
   });
 
@@ -36,7 +22,7 @@ Deno.test("writeFileAtomically() writes the whole text", async (t) => {
       await writeFileAtomically(path, "new\n");
 
       assert.equal(await Deno.readTextFile(path), "new\n");
-      assert.deepEqual(await entries(dir), ["out.yaml"]);
+      assert.deepEqual(await listDir(dir), ["out.yaml"]);
     });
   });
 });
@@ -51,7 +37,7 @@ Deno.test("writeFileAtomically() leaves nothing behind on failure", async (t) =>
         assert.ok(error.cause instanceof Deno.errors.NotFound);
         return true;
       });
-      assert.deepEqual(await entries(dir), []);
+      assert.deepEqual(await listDir(dir), []);
     });
   });
 
@@ -64,8 +50,8 @@ Deno.test("writeFileAtomically() leaves nothing behind on failure", async (t) =>
         writeFileAtomically(path, "x"),
         /^Error: Cannot write/,
       );
-      assert.deepEqual(await entries(dir), ["taken"]);
-      assert.deepEqual(await entries(path), []);
+      assert.deepEqual(await listDir(dir), ["taken"]);
+      assert.deepEqual(await listDir(path), []);
     });
   });
 });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { renderComposeFile } from "../../../lib/compose/render.ts";
+import { listDir, withTempDir } from "../../_helpers/temp_files.ts";
 
 const SCRIPT = fileURLToPath(
   new URL("../../../generar-compose.sh", import.meta.url),
@@ -24,21 +25,6 @@ async function generate(cwd: string, ...args: string[]): Promise<Outcome> {
     stdout: decoder.decode(output.stdout),
     stderr: decoder.decode(output.stderr),
   };
-}
-
-async function withTempDir(run: (dir: string) => Promise<void>) {
-  const dir = await Deno.makeTempDir({ prefix: "generar_compose_test_" });
-  try {
-    await run(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
-
-async function entries(dir: string): Promise<string[]> {
-  const names = [];
-  for await (const entry of Deno.readDir(dir)) names.push(entry.name);
-  return names.sort();
 }
 
 Deno.test("generar-compose.sh writes the compose file", async (t) => {
@@ -83,7 +69,7 @@ Deno.test("generar-compose.sh fails cleanly on bad input", async (t) => {
         outcome.stderr,
         /^Usage: .*generar-compose\.sh <output-file> <clients>/,
       );
-      assert.deepEqual(await entries(dir), []);
+      assert.deepEqual(await listDir(dir), []);
     });
   });
 
@@ -105,7 +91,7 @@ Deno.test("generar-compose.sh fails cleanly on bad input", async (t) => {
           assert.equal(outcome.code, 1);
           assert.match(outcome.stderr, /^generar-compose: Cannot [^\n]+\n$/);
           assert.equal(outcome.stdout, "");
-          assert.deepEqual(await entries(dir), []);
+          assert.deepEqual(await listDir(dir), []);
         });
       },
     );
@@ -121,7 +107,7 @@ Deno.test("generar-compose.sh fails cleanly on bad input", async (t) => {
         await Deno.readTextFile(join(dir, "compose.yaml")),
         "previous\n",
       );
-      assert.deepEqual(await entries(dir), ["compose.yaml"]);
+      assert.deepEqual(await listDir(dir), ["compose.yaml"]);
     });
   });
 
@@ -138,8 +124,8 @@ Deno.test("generar-compose.sh fails cleanly on bad input", async (t) => {
           /^generar-compose: Cannot write "[^"]+": [^\n]+\n$/,
         );
       }
-      assert.deepEqual(await entries(dir), ["taken"]);
-      assert.deepEqual(await entries(join(dir, "taken")), []);
+      assert.deepEqual(await listDir(dir), ["taken"]);
+      assert.deepEqual(await listDir(join(dir, "taken")), []);
     });
   });
 });

@@ -15,6 +15,7 @@ import type { ByteSource } from "../lib/protocol/byte_stream.ts";
 import { type Frame, FRAME_HEADER_BYTES } from "../lib/protocol/frame.ts";
 import { FrameReader } from "../lib/protocol/frame_reader.ts";
 import { decodeMessage, encodeMessage } from "../lib/protocol/messages.ts";
+import { concatBytes } from "../tests/_helpers/byte_fakes.ts";
 import { makeBets } from "./_bet_factory.ts";
 
 /** Bets handled by one iteration of every benchmark below. */
@@ -53,17 +54,6 @@ function asFrame(bytes: Uint8Array): Frame {
   return { type: bytes[0], payload: bytes.subarray(FRAME_HEADER_BYTES) };
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const total = parts.reduce((sum, part) => sum + part.length, 0);
-  const joined = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
-}
-
 /** A byte stream over a buffer, handing out at most `chunkBytes` per read. */
 class MemorySource implements ByteSource {
   #bytes: Uint8Array;
@@ -92,7 +82,7 @@ class MemorySource implements ByteSource {
 const batchFrames = buildFrames(BATCH_BETS);
 const fullFrames = buildFrames(UNBOUNDED_BATCH);
 const batches = chunk(bets, BATCH_BETS);
-const stream = concat(batchFrames);
+const stream = concatBytes(...batchFrames);
 
 Deno.bench({
   name: "BatchBuilder, 100-bet frames (10,000 bets)",

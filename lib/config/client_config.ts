@@ -22,6 +22,7 @@ import {
   readDuration,
   readInteger,
   readLogLevel,
+  readOptional,
   readRequired,
   withDefault,
 } from "./setting.ts";
@@ -89,8 +90,9 @@ export function loadClientConfig(
       withDefault(setting("CLI_MODE", "mode"), "agency"),
       CLIENT_MODES,
     ),
-    agencyFile: readRequired(
-      withDefault(setting("CLI_AGENCY_FILE", "agency.file"), "./agency.csv"),
+    agencyFile: readOptional(
+      setting("CLI_AGENCY_FILE", "agency.file"),
+      "./agency.csv",
     ),
     raw: { serverAddress: readRequired(address), loopPeriod: period.value! },
   };

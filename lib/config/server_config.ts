@@ -17,7 +17,7 @@ import {
   type RawSetting,
   readInteger,
   readLogLevel,
-  readRequired,
+  readOptional,
   withDefault,
 } from "./setting.ts";
 
@@ -93,8 +93,4 @@ function readDefaultSection(path: string): Record<string, unknown> {
     throw new ConfigError(path, undefined, "no [DEFAULT] section");
   }
   return section as Record<string, unknown>;
-}
-
-function readOptional(setting: RawSetting, fallback: string): string {
-  return readRequired(withDefault(setting, fallback));
 }

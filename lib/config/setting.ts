@@ -112,3 +112,8 @@ export function withDefault(setting: RawSetting, fallback: string): RawSetting {
   const blank = setting.value === undefined || setting.value.trim() === "";
   return blank ? { key: setting.key, value: fallback } : setting;
 }
+
+/** Reads a value that falls back to `fallback` when absent or blank. */
+export function readOptional(setting: RawSetting, fallback: string): string {
+  return readRequired(withDefault(setting, fallback));
+}

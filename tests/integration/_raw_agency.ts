@@ -12,6 +12,7 @@ import {
   type Message,
 } from "../../lib/protocol/messages.ts";
 import type { Bet } from "../../lib/domain/bet.ts";
+import { sampleBet as sharedSampleBet } from "../_helpers/bet_arbitraries.ts";
 
 /** One raw connection to the server. */
 export class RawAgency implements Disposable {
@@ -71,12 +72,5 @@ export function sampleBet(
   document: string,
   number = 1234,
 ): Bet {
-  return {
-    agency,
-    firstName: "Santiago Lionel",
-    lastName: "Lorca",
-    document,
-    birthdate: { year: 1999, month: 3, day: 17 },
-    number,
-  };
+  return sharedSampleBet({ agency, document, number });
 }
